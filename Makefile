@@ -1,0 +1,73 @@
+# Dirty ring series for Linux 6.12: assemble, build, boot and test.
+# Each target is one step; `make check` runs them all.  See README.md.
+#
+# Variables: DEBUG=1 (debug config: KASAN, lockdep, ...), LIST=name (tests/NAME.list),
+#            PKG_VERSION=6.12.y-... (another linux-source-6.12), FORCE=1 (re-assemble).
+
+LIST ?= default
+export DEBUG FORCE PKG_VERSION
+
+PACKAGES := bc bison busybox-static ccache cpio flex gcc git gzip kmod libelf-dev \
+	libssl-dev make perl python3 python3-git python3-ply qemu-system-x86 shellcheck xz-utils
+
+.PHONY: help deps tree export export-base kernel selftests initramfs boot check run shell lint bisect clean
+
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
+
+## deps        install the Debian packages the rig needs (when missing)
+deps:
+	@dpkg -s $(PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PACKAGES); }
+
+## tree        assemble build/linux: pristine 6.12 + base/ + patches/series
+tree: deps
+	@rig/assemble.sh
+
+## export      write the tree's commits after tag "base" into patches/
+export:
+	@rig/export.sh
+
+## export-base write the tree's prep commit (pristine..base) into base/
+export-base:
+	@BASE=1 rig/export.sh
+
+## kernel      build the x86_64 guest kernel (DEBUG=1: with config/debug.config)
+kernel: tree
+	@rig/kernel.sh
+
+## selftests   build the KVM selftests statically
+selftests: kernel
+	@rig/selftests.sh
+
+## initramfs   pack busybox, the guest init and the selftests named in tests/
+initramfs: selftests
+	@rig/initramfs.sh
+
+## boot        boot and run tests/$(LIST).list without rebuilding
+boot:
+	@rig/boot.sh $(LIST)
+
+## check       the test command: lint, build what is missing, boot, run tests/$(LIST).list
+check: lint initramfs
+	@rig/boot.sh $(LIST)
+
+## run         the main job: build, boot and run the migration demo (tests/demo.list)
+run: initramfs
+	@rig/boot.sh demo
+
+## shell       interactive shell in the guest
+shell: initramfs
+	@rig/boot.sh shell
+
+## lint        checkpatch --strict on base/ and patches/, shellcheck on the harness
+lint: tree
+	@rig/lint.sh
+
+## bisect      apply the series one patch at a time and build each step
+bisect: tree
+	@rig/bisect.sh
+
+## clean       remove build output (keeps the download, the tree and ccache)
+clean:
+	rm -rf build/obj-x86 build/obj-x86-debug build/selftests build/initramfs build/initramfs.cpio.gz build/logs

@@ -1,0 +1,50 @@
+#!/bin/sh
+# /init of the guest.  rig.list=NAME runs /rig/NAME.list and prints one TAP
+# line per test; the selftests' own output is indented with "# ".
+# rig.shell gives an interactive shell instead.
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+mount -t tmpfs tmpfs /tmp
+mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+export PATH=/bin:/kvm
+
+list=
+read -r cmdline < /proc/cmdline
+for arg in $cmdline; do
+	case "$arg" in
+	rig.list=*) list=${arg#rig.list=} ;;
+	rig.shell) list= ; shell=1 ;;
+	esac
+done
+
+if [ -n "$shell" ] || [ -z "$list" ]; then
+	echo "rig: guest shell; the selftests are in /kvm.  'reboot -f' leaves QEMU."
+	setsid cttyhack sh -l
+	reboot -f
+fi
+
+echo "rig: kvm: $(ls /dev/kvm 2>&1), npt=$(cat /sys/module/kvm_amd/parameters/npt 2>&1)"
+n=0
+while read -r name limit cmd; do
+	case "$name" in ''|'#'*) continue ;; esac
+	n=$((n + 1))
+	echo "rig: start $name: $cmd"
+	start=$(date +%s)
+	# shellcheck disable=SC2086 # the command line is split on purpose
+	{
+		timeout "$limit" /kvm/$cmd 2>&1
+		echo $? > /tmp/rc
+	} | sed 's/^/# /'
+	rc=$(cat /tmp/rc)
+	took=$(($(date +%s) - start))
+	case $rc in
+	0) echo "ok $n $name # ${took}s" ;;
+	4) echo "not ok $n $name # SKIP counts as a failure on the rig (${took}s)" ;;
+	124|143) echo "not ok $n $name # TIMEOUT after ${limit}s" ;;
+	*) echo "not ok $n $name # exit $rc (${took}s)" ;;
+	esac
+done < "/rig/$list.list"
+echo "rig: done $n"
+sync
+reboot -f

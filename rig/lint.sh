@@ -1,0 +1,27 @@
+#!/bin/bash
+# checkpatch.pl --strict on every patch in base/ and patches/, and shellcheck
+# on the harness.  Remaining checkpatch messages must be listed, with the
+# reason, in rig/checkpatch.allow as "patch-file TYPE reason".
+# shellcheck source=common.sh
+. "$(dirname "$0")/common.sh"
+
+cd "$TOP" || exit
+shellcheck rig/*.sh .ci/run
+bad=0
+for p in base/*.patch patches/*.patch; do
+	[ -e "$p" ] || continue
+	# spdxcheck.py needs python3-ply and python3-git: use Debian's python3, not another on PATH.
+	out=$(PATH=/usr/bin:$PATH "$SRC/scripts/checkpatch.pl" --strict --terse --no-summary --show-types \
+		--root="$SRC" "$p" 2>&1 || true)
+	while IFS= read -r line; do
+		[ -n "$line" ] || continue
+		# "file:line: WARNING:TYPE: text" -> "WARNING:TYPE"
+		type=$(echo "$line" | sed -n 's/^[^:]*:[0-9]*: \([A-Z]*:[A-Z_0-9]*\):.*/\1/p')
+		if ! grep -q "^$(basename "$p") ${type:-none} " rig/checkpatch.allow; then
+			echo "$line"
+			bad=1
+		fi
+	done <<< "$out"
+done
+[ "$bad" = 0 ] || die "checkpatch --strict is not clean (see above)"
+say "lint: clean"
