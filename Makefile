@@ -1,10 +1,10 @@
 # Dirty ring series for Linux 6.12: assemble, build, boot and test.
 # Each target is one step; `make check` runs them all.  See README.md.
 #
-# Variables: DEBUG=1 (debug config: KASAN, lockdep, ...), LIST=name (tests/NAME.list),
+# Variables: DEBUG=1 (debug config: KASAN, lockdep, ...), LISTS="a b" (tests/a.list, tests/b.list),
 #            PKG_VERSION=6.12.y-... (another linux-source-6.12), FORCE=1 (re-assemble).
 
-LIST ?= default
+LISTS ?= default shadow
 export DEBUG FORCE PKG_VERSION
 
 PACKAGES := bc bison busybox-static ccache cpio flex gcc git gzip kmod libelf-dev \
@@ -44,17 +44,17 @@ selftests: kernel
 initramfs: selftests
 	@rig/initramfs.sh
 
-## boot        boot and run tests/$(LIST).list without rebuilding
+## boot        boot and run the lists in $(LISTS) without rebuilding
 boot:
-	@rig/boot.sh $(LIST)
+	@rig/boot.sh $(LISTS)
 
-## check       the test command: lint, build what is missing, boot, run tests/$(LIST).list
+## check       the test command: lint, build what is missing, boot, run $(LISTS)
 check: lint initramfs
-	@rig/boot.sh $(LIST)
+	@rig/boot.sh $(LISTS)
 
 ## run         the main job: build, boot and run the migration demo (tests/demo.list)
 run: initramfs
-	@rig/boot.sh demo
+	@VERBOSE=1 rig/boot.sh demo
 
 ## shell       interactive shell in the guest
 shell: initramfs

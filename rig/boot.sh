@@ -1,46 +1,57 @@
 #!/bin/bash
 # Boot the built kernel under QEMU (TCG, -cpu max: SVM with nested paging).
-#   rig/boot.sh LIST   run tests/LIST.list, keep the console log, report TAP
-#   rig/boot.sh shell  interactive guest shell
-# DRY_RUN=1 prints the QEMU command line instead of running it.
+#   rig/boot.sh LIST...  boot once per tests/LIST.list, keep each console log,
+#                        report all results as one TAP stream
+#   rig/boot.sh shell    interactive guest shell
+# A list may add guest kernel parameters with a line "#! append: PARAMS".
+# DRY_RUN=1 prints the QEMU command lines instead of running them;
+# VERBOSE=1 shows the tests' output as they run.
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
 
-what=${1:-default}
 kernel=$OBJ/arch/x86/boot/bzImage
 initrd=$BUILD/initramfs.cpio.gz
-append="console=ttyS0 tsc=reliable panic=-1 oops=panic panic_on_warn=0 ${APPEND:-}"
+append="console=ttyS0 tsc=reliable panic=-1 oops=panic ${APPEND:-}"
 qemu=(qemu-system-x86_64 -accel tcg -cpu max -smp "${SMP:-2}" -m "${MEM:-4G}"
 	-kernel "$kernel" -initrd "$initrd" -no-reboot -display none -nodefaults)
+dry() { [ "${DRY_RUN:-0}" = 1 ] && { printf '%q ' "$@"; echo; }; }
 
-if [ "$what" = shell ]; then
+if [ "${1:-}" = shell ]; then
 	cmd=("${qemu[@]}" -serial mon:stdio -append "$append rig.shell")
-	[ "${DRY_RUN:-0}" = 1 ] && { printf '%q ' "${cmd[@]}"; echo; exit 0; }
+	dry "${cmd[@]}" && exit 0
 	exec "${cmd[@]}"
 fi
 
-list=$TOP/tests/$what.list
-[ -f "$list" ] || die "no test list $list"
-# The whole run may take the sum of the per-test limits plus boot time.
-limit=$(awk '!/^#/ && NF >= 3 { s += $2 } END { print s + 180 }' "$list")
-cmd=("${qemu[@]}" -serial stdio -append "$append rig.list=$what")
-if [ "${DRY_RUN:-0}" = 1 ]; then
-	printf '%q ' timeout "$limit" "${cmd[@]}"
-	echo
-	exit 0
+[ $# -gt 0 ] || set -- default
+if [ "${DRY_RUN:-0}" != 1 ]; then
+	for f in "$kernel" "$initrd"; do
+		[ -f "$f" ] || die "no $f; 'make check' builds it"
+	done
 fi
-for f in "$kernel" "$initrd"; do
-	[ -f "$f" ] || die "no $f; 'make check' builds it"
-done
-
 mkdir -p "$BUILD/logs"
 suffix=
 if [ "$DEBUG" = 1 ]; then suffix=-debug; fi
-log=$BUILD/logs/$what$suffix.log
-say "booting, console log in ${log#"$TOP"/} (limit ${limit}s)"
-rc=0
-timeout -k 10 "$limit" "${cmd[@]}" < /dev/null > "$log" 2>&1 || rc=$?
-if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-	echo "rig: TIMEOUT: QEMU stopped after ${limit}s" >> "$log"
-fi
-exec "$TOP/rig/report.sh" "$log" "$list"
+pairs=()
+for what in "$@"; do
+	list=$TOP/tests/$what.list
+	[ -f "$list" ] || die "no test list $list"
+	extra=$(sed -n 's/^#! append: //p' "$list" | tr '\n' ' ')
+	# The whole run may take the sum of the per-test limits plus boot time.
+	limit=$(awk '!/^#/ && NF >= 3 { s += $2 } END { print s + 180 }' "$list")
+	cmd=(timeout -k 10 "$limit" "${qemu[@]}" -serial stdio -append "$append $extra rig.list=$what")
+	dry "${cmd[@]}" && continue
+	log=$BUILD/logs/$what$suffix.log
+	say "booting for tests/$what.list, console log in ${log#"$TOP"/} (limit ${limit}s)"
+	rc=0
+	if [ "${VERBOSE:-0}" = 1 ]; then
+		# Show the tests' own output ("# " lines) while they run.
+		"${cmd[@]}" < /dev/null 2>&1 | tee "$log" | sed -un 's/^# //p' || rc=${PIPESTATUS[0]}
+	else
+		"${cmd[@]}" < /dev/null > "$log" 2>&1 || rc=$?
+	fi
+	if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+		echo "rig: TIMEOUT: QEMU stopped after ${limit}s" >> "$log"
+	fi
+	pairs+=("$log" "$list")
+done
+[ "${DRY_RUN:-0}" = 1 ] || exec "$TOP/rig/report.sh" "${pairs[@]}"

@@ -10,9 +10,11 @@ shellcheck rig/*.sh .ci/run
 bad=0
 for p in base/*.patch patches/*.patch; do
 	[ -e "$p" ] || continue
-	# spdxcheck.py needs python3-ply and python3-git: use Debian's python3, not another on PATH.
+	# spdxcheck.py needs python3-ply and python3-git: use Debian's python3,
+	# not another on PATH.  An absolute path, or checkpatch takes a patch
+	# that git tracks for a source file.
 	out=$(PATH=/usr/bin:$PATH "$SRC/scripts/checkpatch.pl" --strict --terse --no-summary --show-types \
-		--root="$SRC" "$p" 2>&1 || true)
+		--root="$SRC" "$TOP/$p" 2>&1 || true)
 	while IFS= read -r line; do
 		[ -n "$line" ] || continue
 		# "file:line: WARNING:TYPE: text" -> "WARNING:TYPE"

@@ -1,37 +1,57 @@
 #!/bin/bash
-# Turn a guest console log into TAP and a closing "N passed, N failed" line.
+# Turn guest console logs into one TAP stream and a closing
+# "N passed, N failed" line.  Arguments: LOG LIST [LOG LIST...].
+# Per boot: one line per test of the list, and one for a clean guest log.
 # Fails on any failed or missing test, on a time-out, and on any kernel
-# splat (WARN, BUG, Oops, lockdep, KASAN, UBSAN, hung task) in the log.
+# splat (WARN, BUG, Oops, lockdep, KASAN, UBSAN, hung task) in a log.
 set -euo pipefail
-log=$1
-list=$2
 
-expected=$(awk '!/^#/ && NF >= 3' "$list" | wc -l)
-results=$(grep -aE '^(not )?ok [0-9]+ ' "$log" | tr -d '\r' || true)
 # Kernel messages carry a "[    1.234567]" timestamp; test output does not.
-splats=$(grep -aE '^\[ *[0-9]+\.[0-9]+\] .*(WARNING:|BUG:|BUG |Oops|Kernel panic|UBSAN:|KASAN|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|blocked for more than|Call Trace:|general protection fault)' "$log" | tr -d '\r' || true)
+splat='^\[ *[0-9]+\.[0-9]+\] .*(WARNING:|BUG:|BUG |Oops|Kernel panic|UBSAN:|KASAN|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|blocked for more than|Call Trace:|general protection fault)'
 
+total=0
+args=("$@")
+for ((i = 1; i < $#; i += 2)); do
+	total=$((total + $(awk '!/^#/ && NF >= 3' "${args[i]}" | wc -l) + 1))
+done
 echo "TAP version 13"
-echo "1..$((expected + 1))"
-grep -aE '^# |^rig: ' "$log" | tr -d '\r' | grep -E '^rig: (start|done|kvm)' || true
-[ -z "$results" ] || echo "$results"
-passed=$(grep -c '^ok ' <<< "$results" || true)
-failed=$(grep -c '^not ok ' <<< "$results" || true)
-missing=$((expected - passed - failed))
-if [ "$missing" -gt 0 ]; then
-	echo "# $missing test(s) did not report; last lines of the log:"
-	tail -n 20 "$log" | tr -d '\r' | sed 's/^/#   /'
-	failed=$((failed + missing))
-fi
-if [ -z "$splats" ]; then
-	echo "ok $((expected + 1)) guest log is clean"
-	passed=$((passed + 1))
-else
-	echo "not ok $((expected + 1)) guest log is clean"
-	echo "$splats" | head -n 20 | sed 's/^/#   /'
-	failed=$((failed + 1))
-fi
-grep -aq '^rig: TIMEOUT' "$log" && echo "# QEMU timed out"
-echo "log: $log"
+echo "1..$total"
+n=0 passed=0 failed=0
+while [ $# -ge 2 ]; do
+	log=$1 list=$2
+	shift 2
+	what=$(basename "$list" .list)
+	echo "# tests/$what.list, log $log"
+	declare -A seen=()
+	while IFS= read -r line; do
+		status=${line%% [0-9]*}
+		rest=${line#* [0-9]* }
+		seen[${rest%% *}]=1
+		n=$((n + 1))
+		echo "$status $n $what/$rest"
+		if [ "$status" = ok ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+	done < <(grep -aE '^(not )?ok [0-9]+ ' "$log" | tr -d '\r')
+	while read -r name _; do
+		[ -n "${seen[$name]:-}" ] && continue
+		n=$((n + 1))
+		echo "not ok $n $what/$name # did not report"
+		failed=$((failed + 1))
+	done < <(awk '!/^#/ && NF >= 3' "$list")
+	unset seen
+	if grep -aq '^rig: TIMEOUT' "$log"; then
+		echo "# QEMU timed out; last lines of the log:"
+		tail -n 20 "$log" | tr -d '\r' | sed 's/^/#   /'
+	fi
+	n=$((n + 1))
+	splats=$(grep -aE "$splat" "$log" | tr -d '\r' || true)
+	if [ -z "$splats" ]; then
+		echo "ok $n $what/guest-log-clean"
+		passed=$((passed + 1))
+	else
+		echo "not ok $n $what/guest-log-clean"
+		echo "$splats" | head -n 20 | sed 's/^/#   /'
+		failed=$((failed + 1))
+	fi
+done
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
