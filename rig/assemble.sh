@@ -27,6 +27,11 @@ rmdir "$SRC.tmp"
 
 cd "$SRC" || exit
 git init -q -b master
+# Commit in the tree as the project commits, also where git has no identity.
+if ! git config user.email >/dev/null; then
+	git config user.name "$(git -C "$TOP" log -1 --format=%an)"
+	git config user.email "$(git -C "$TOP" log -1 --format=%ae)"
+fi
 # Debian's top-level .gitignore ignores everything; -f keeps the import whole.
 git add -f -A .
 git commit -q -m "Linux $(make -s kernelversion) (Debian $PKG $PKG_VERSION)"
