@@ -12,7 +12,8 @@ case "$PKG_VERSION" in
 *) die "PKG_VERSION=$PKG_VERSION is not a 6.12.y version" ;;
 esac
 if [ ! -f "$deb" ]; then
-	have() { apt-cache madison "$PKG" | grep -q "| $PKG_VERSION |"; }
+	# grep without -q reads all its input: no SIGPIPE for apt-cache under pipefail.
+	have() { apt-cache madison "$PKG" | grep -F "| $PKG_VERSION |" >/dev/null; }
 	have || apt-get update -qq || true
 	if ! have; then
 		echo "rig: $PKG $PKG_VERSION is no longer available; versions available:" >&2
