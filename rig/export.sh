@@ -7,7 +7,8 @@
 [ -d "$SRC/.git" ] || die "no tree at $SRC; run 'make tree'"
 git -C "$SRC" diff --quiet HEAD || say "note: uncommitted changes in build/linux are not exported"
 
-fp() { git -C "$SRC" format-patch -q --zero-commit --no-signature --no-numbered "$@"; }
+# A fixed abbreviation: the default grows with the number of objects.
+fp() { git -C "$SRC" -c core.abbrev=12 format-patch -q --zero-commit --no-signature --no-numbered "$@"; }
 
 if [ "${BASE:-0}" = 1 ]; then
 	rm -f "$TOP"/base/*.patch
