@@ -13,6 +13,7 @@ fp() { git -C "$SRC" -c core.abbrev=12 format-patch -q --zero-commit --no-signat
 if [ "${BASE:-0}" = 1 ]; then
 	rm -f "$TOP"/base/*.patch
 	fp -o "$TOP/base" pristine..base
+	stamp > "$SRC/.git/rig-stamp"
 	exit 0
 fi
 
