@@ -10,7 +10,7 @@ mkdir -p "$obj"
 kmake() { make -s -C "$SRC" O="$obj" ARCH=i386 CC="ccache gcc" HOSTCC="ccache gcc" -j"$JOBS" "$@"; }
 if [ ! -f "$obj/.config" ]; then
 	kmake tinyconfig
-	printf '%s\n' CONFIG_PCI=y CONFIG_ACPI=y CONFIG_VIRTUALIZATION=y CONFIG_KVM=y \
+	printf '%s\n' CONFIG_SMP=y CONFIG_PCI=y CONFIG_ACPI=y CONFIG_VIRTUALIZATION=y CONFIG_KVM=y \
 		CONFIG_KVM_AMD=y CONFIG_KVM_INTEL=y CONFIG_KVM_XEN=y CONFIG_KVM_HYPERV=y > "$obj/kvm.config"
 	"$SRC/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "$obj/kvm.config" >/dev/null
 	kmake olddefconfig

@@ -3,11 +3,12 @@
 # "N passed, N failed" line.  Arguments: LOG LIST [LOG LIST...].
 # Per boot: one line per test of the list, and one for a clean guest log.
 # Fails on any failed or missing test, on a time-out, and on any kernel
-# splat (WARN, BUG, Oops, lockdep, KASAN, UBSAN, hung task) in a log.
+# splat (WARN, BUG, Oops, lockdep, KASAN, UBSAN, hung task, soft lockup, RCU
+# stall, kmemleak) in a log.
 set -euo pipefail
 
 # Kernel messages carry a "[    1.234567]" timestamp; test output does not.
-splat='^\[ *[0-9]+\.[0-9]+\] .*(WARNING:|BUG:|BUG |Oops|Kernel panic|UBSAN:|KASAN|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|blocked for more than|Call Trace:|general protection fault)'
+splat='^\[ *[0-9]+\.[0-9]+\] .*(WARNING:|BUG:|BUG |Oops|Kernel panic|UBSAN:|KASAN|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|blocked for more than|Call Trace:|general protection fault|soft lockup|detected stall|self-detected stall|suspected memory leak)'
 
 total=0
 args=("$@")
