@@ -2,15 +2,17 @@
 # Each target is one step; `make check` runs them all.  See README.md.
 #
 # Variables: DEBUG=1 (debug config: KASAN, lockdep, ...), LISTS="a b" (tests/a.list, tests/b.list),
+#            DEBUG_LISTS="a b" (what `make check` runs on the debug kernel after LISTS; empty: none),
 #            PKG_VERSION=6.12.y-... (another linux-source-6.12), FORCE=1 (re-assemble).
 
-LISTS ?= default shadow
+LISTS ?= default shadow qemu
+DEBUG_LISTS ?= debug qemu
 export DEBUG FORCE PKG_VERSION
 
 PACKAGES := bc bison busybox-static ccache cpio flex gcc git gzip kmod libelf-dev \
 	libssl-dev make perl python3 python3-git python3-ply qemu-system-x86 shellcheck xz-utils
 
-.PHONY: help deps tree export export-base kernel selftests initramfs boot check run shell lint bisect clean
+.PHONY: help deps tree export export-base kernel stock-kernel selftests initramfs boot check run shell lint bisect clean
 
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
@@ -40,17 +42,30 @@ kernel: tree
 selftests: kernel
 	@rig/selftests.sh
 
-## initramfs   pack busybox, the guest init and the selftests named in tests/
+## initramfs   pack busybox, the guest init and the selftests named in tests/;
+##             and QEMU with an L2 guest for tests/qemu.list (rig/qemu-initramfs.sh)
 initramfs: selftests
 	@rig/initramfs.sh
+	@rig/qemu-initramfs.sh
+
+## stock-kernel build stock 6.12 with the same config: make boot KERNEL=build/obj-stock/...
+stock-kernel: kernel
+	@rig/stock-kernel.sh
 
 ## boot        boot and run the lists in $(LISTS) without rebuilding
 boot:
 	@rig/boot.sh $(LISTS)
 
-## check       the test command: lint, build what is missing, boot, run $(LISTS)
+## check       the test command: lint, build what is missing, boot, run $(LISTS);
+##             then build the debug kernel and run $(DEBUG_LISTS) on it
 check: lint initramfs
 	@rig/boot.sh $(LISTS)
+ifneq ($(DEBUG),1)
+ifneq ($(strip $(DEBUG_LISTS)),)
+	@$(MAKE) --no-print-directory DEBUG=1 kernel
+	@DEBUG=1 rig/boot.sh $(DEBUG_LISTS)
+endif
+endif
 
 ## run         the main job: build, boot and run the migration demo (tests/demo.list)
 run: initramfs
@@ -70,4 +85,6 @@ bisect: tree
 
 ## clean       remove build output (keeps the download, the tree and ccache)
 clean:
-	rm -rf build/obj-x86 build/obj-x86-debug build/selftests build/initramfs build/initramfs.cpio.gz build/logs
+	rm -rf build/obj-x86 build/obj-x86-debug build/obj-i386 build/obj-stock build/selftests build/initramfs \
+		build/initramfs.cpio.gz build/initramfs-qemu.cpio.gz build/qemu-root build/qemu-l2 build/qemu.cpio.gz \
+		build/qemu.cpio.gz.stamp build/logs

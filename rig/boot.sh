@@ -3,22 +3,24 @@
 #   rig/boot.sh LIST...  boot once per tests/LIST.list, keep each console log,
 #                        report all results as one TAP stream
 #   rig/boot.sh shell    interactive guest shell
-# A list may add guest kernel parameters with a line "#! append: PARAMS".
+# A list may add guest kernel parameters with a line "#! append: PARAMS",
+# and QEMU itself for the guest with "#! initrd: qemu".
+# KERNEL=bzImage boots another kernel (e.g. stock's, rig/stock-kernel.sh);
 # DRY_RUN=1 prints the QEMU command lines instead of running them;
 # VERBOSE=1 shows the tests' output as they run; BOOT_LIMIT=seconds caps
 # one boot (default 1800, 5400 with DEBUG=1).
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
 
-kernel=$OBJ/arch/x86/boot/bzImage
+kernel=${KERNEL:-$OBJ/arch/x86/boot/bzImage}
 initrd=$BUILD/initramfs.cpio.gz
 append="console=ttyS0 tsc=reliable panic=-1 oops=panic ${APPEND:-}"
 qemu=(qemu-system-x86_64 -accel tcg -cpu max -smp "${SMP:-2}" -m "${MEM:-4G}"
-	-kernel "$kernel" -initrd "$initrd" -no-reboot -display none -nodefaults)
+	-kernel "$kernel" -no-reboot -display none -nodefaults)
 dry() { [ "${DRY_RUN:-0}" = 1 ] && { printf '%q ' "$@"; echo; }; }
 
 if [ "${1:-}" = shell ]; then
-	cmd=("${qemu[@]}" -serial mon:stdio -append "$append rig.shell")
+	cmd=("${qemu[@]}" -initrd "$initrd" -serial mon:stdio -append "$append rig.shell")
 	dry "${cmd[@]}" && exit 0
 	exec "${cmd[@]}"
 fi
@@ -37,12 +39,18 @@ for what in "$@"; do
 	list=$TOP/tests/$what.list
 	[ -f "$list" ] || die "no test list $list"
 	extra=$(sed -n 's/^#! append: //p' "$list" | tr '\n' ' ')
+	# "#! initrd: qemu" adds build/qemu.cpio.gz (rig/qemu-initramfs.sh).
+	rd=$initrd
+	if grep -q '^#! initrd: qemu' "$list"; then
+		rd=$BUILD/initramfs-qemu.cpio.gz
+		[ "${DRY_RUN:-0}" = 1 ] || cat "$initrd" "$BUILD/qemu.cpio.gz" > "$rd"
+	fi
 	# The whole run may take the sum of the per-test limits plus boot time,
 	# but no more than BOOT_LIMIT (a hung guest kernel ignores the per-test
 	# limits; CI must end well within its 90 minutes).
 	cap=${BOOT_LIMIT:-$([ "$DEBUG" = 1 ] && echo 5400 || echo 1800)}
 	limit=$(awk -v cap="$cap" '!/^#/ && NF >= 3 { s += $2 } END { s += 180; print (s < cap ? s : cap) }' "$list")
-	cmd=(timeout -k 10 "$limit" "${qemu[@]}" -serial stdio -append "$append $extra rig.list=$what")
+	cmd=(timeout -k 10 "$limit" "${qemu[@]}" -initrd "$rd" -serial stdio -append "$append $extra rig.list=$what")
 	dry "${cmd[@]}" && continue
 	log=$BUILD/logs/$what$suffix.log
 	say "booting for tests/$what.list, console log in ${log#"$TOP"/} (limit ${limit}s)"

@@ -15,7 +15,8 @@ for app in $("$busybox" --list); do
 done
 install -m 0755 "$TOP/rig/guest-init.sh" "$root/init"
 cp "$TOP"/tests/*.list "$root/rig/"
-awk '!/^#/ && NF >= 3 { print $3 }' "$TOP"/tests/*.list | sort -u | while read -r bin; do
+# qemu/ comes with the second initramfs (rig/qemu-initramfs.sh).
+awk '!/^#/ && NF >= 3 && $3 !~ /^qemu\// { print $3 }' "$TOP"/tests/*.list | sort -u | while read -r bin; do
 	[ -x "$BUILD/selftests/$bin" ] || die "selftest $bin was not built"
 	mkdir -p "$root/kvm/$(dirname "$bin")"
 	cp "$BUILD/selftests/$bin" "$root/kvm/$bin"
