@@ -75,7 +75,8 @@ run: initramfs
 shell: initramfs
 	@rig/boot.sh shell
 
-## lint        checkpatch --strict on base/ and patches/, shellcheck on the harness
+## lint        checkpatch --strict on base/ and patches/, shellcheck on the harness,
+##             and KVM built for i386 as modules (rig/i386.sh)
 lint: tree
 	@rig/lint.sh
 
