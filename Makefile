@@ -10,9 +10,9 @@ DEBUG_LISTS ?= debug qemu
 export DEBUG FORCE PKG_VERSION
 
 PACKAGES := bc bison busybox-static ccache cpio flex gcc git gzip kmod libelf-dev \
-	libssl-dev make perl python3 python3-git python3-ply qemu-system-x86 shellcheck xz-utils
+	libssl-dev make perl python3 python3-git python3-ply qemu-system-x86 quilt shellcheck xz-utils
 
-.PHONY: help deps tree export export-base kernel stock-kernel selftests initramfs boot check run shell lint bisect clean
+.PHONY: help deps tree export export-base series kernel stock-kernel selftests initramfs boot check run shell lint bisect clean
 
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
@@ -33,6 +33,11 @@ export:
 ## export-base write the tree's prep commit (pristine..base) into base/
 export-base:
 	@BASE=1 rig/export.sh
+
+## series      write build/series/ for maintainers and distributions: the prep patch
+##             and the series, as mbox/ (git am, cover letter) and quilt/ (DEP-3)
+series: tree
+	@rig/series.sh
 
 ## kernel      build the x86_64 guest kernel (DEBUG=1: with config/debug.config)
 kernel: tree
@@ -76,7 +81,8 @@ shell: initramfs
 	@rig/boot.sh shell
 
 ## lint        checkpatch --strict on base/ and patches/, shellcheck on the harness,
-##             and KVM built for i386 as modules (rig/i386.sh)
+##             build/series applied to pristine 6.12 with git am and with quilt
+##             (rig/series-check.sh), and KVM built for i386 as modules (rig/i386.sh)
 lint: tree
 	@rig/lint.sh
 
