@@ -14,9 +14,10 @@ for app in $("$busybox" --list); do
 	[ "$app" = busybox ] || ln -s busybox "$root/bin/$app"
 done
 install -m 0755 "$TOP/rig/guest-init.sh" "$root/init"
+install -m 0755 "$TOP/rig/kunit.sh" "$root/kvm/kunit"
 cp "$TOP"/tests/*.list "$root/rig/"
 # qemu/ comes with the second initramfs (rig/qemu-initramfs.sh).
-awk '!/^#/ && NF >= 3 && $3 !~ /^qemu\// { print $3 }' "$TOP"/tests/*.list | sort -u | while read -r bin; do
+awk '!/^#/ && NF >= 3 && $3 !~ /^qemu\// && $3 != "kunit" { print $3 }' "$TOP"/tests/*.list | sort -u | while read -r bin; do
 	[ -x "$BUILD/selftests/$bin" ] || die "selftest $bin was not built"
 	mkdir -p "$root/kvm/$(dirname "$bin")"
 	cp "$BUILD/selftests/$bin" "$root/kvm/$bin"
