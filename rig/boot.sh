@@ -4,11 +4,11 @@
 #                        report all results as one TAP stream
 #   rig/boot.sh shell    interactive guest shell
 # A list may add guest kernel parameters with a line "#! append: PARAMS",
-# QEMU itself for the guest with "#! initrd: qemu", and multi-threaded TCG
-# with "#! tcg: multi".
+# QEMU itself for the guest with "#! initrd: qemu", and single-threaded TCG
+# with "#! tcg: single".
 # KERNEL=bzImage boots another kernel (e.g. stock's, rig/stock-kernel.sh);
 # DRY_RUN=1 prints the QEMU command lines instead of running them;
-# SMP=n guest CPUs (2), MEM=size (4G), TCG_THREAD=single|multi (single);
+# SMP=n guest CPUs (2), MEM=size (4G), TCG_THREAD=single|multi;
 # VERBOSE=1 shows the tests' output as they run; BOOT_LIMIT=seconds caps
 # one boot (default 1800, 5400 with DEBUG=1).
 # shellcheck source=common.sh
@@ -17,15 +17,16 @@
 kernel=${KERNEL:-$OBJ/arch/x86/boot/bzImage}
 initrd=$BUILD/initramfs.cpio.gz
 append="console=ttyS0 tsc=reliable panic=-1 oops=panic ${APPEND:-}"
-# One TCG thread for both guest CPUs: with QEMU 7.2's multi-threaded TCG,
-# L2 guests with several vCPUs triple-fault or hang now and then under
-# nested SVM, on stock 6.12 as on ours (README).  A list may ask for
-# "#! tcg: multi" (twice the speed), and TCG_THREAD overrides both.
+# Multi-threaded TCG, one host thread per guest CPU.  QEMU 7.2 then
+# mis-emulates nested SVM now and then for L2 guests with several vCPUs
+# (a triple fault or a hang), on stock 6.12 as on ours (README); one TCG
+# thread avoids it at half the speed: "#! tcg: single" in a list, or
+# TCG_THREAD=single for every boot.
 qemu_for() {
 	qemu=(qemu-system-x86_64 -accel "tcg,thread=${TCG_THREAD:-$1}" -cpu max
 		-smp "${SMP:-2}" -m "${MEM:-4G}" -kernel "$kernel" -no-reboot -display none -nodefaults)
 }
-qemu_for single
+qemu_for multi
 dry() { [ "${DRY_RUN:-0}" = 1 ] && { printf '%q ' "$@"; echo; }; }
 
 if [ "${1:-}" = shell ]; then
@@ -48,7 +49,11 @@ for what in "$@"; do
 	list=$TOP/tests/$what.list
 	[ -f "$list" ] || die "no test list $list"
 	extra=$(sed -n 's/^#! append: //p' "$list" | tr '\n' ' ')
-	qemu_for "$(sed -n 's/^#! tcg: \(single\|multi\)$/\1/p' "$list" | grep . || echo single)"
+	tcg=$(sed -n 's/^#! tcg: //p' "$list" | tail -n 1)
+	case ${tcg:-multi} in
+	single|multi) qemu_for "${tcg:-multi}" ;;
+	*) die "$list: '#! tcg: $tcg' is neither single nor multi" ;;
+	esac
 	# "#! initrd: qemu" adds build/qemu.cpio.gz (rig/qemu-initramfs.sh).
 	rd=$initrd
 	if grep -q '^#! initrd: qemu' "$list"; then
