@@ -4,11 +4,11 @@
 #                        report all results as one TAP stream
 #   rig/boot.sh shell    interactive guest shell
 # A list may add guest kernel parameters with a line "#! append: PARAMS",
-# QEMU itself for the guest with "#! initrd: qemu", and single-threaded TCG
-# with "#! tcg: single".
+# QEMU itself for the guest with "#! initrd: qemu", single-threaded TCG
+# with "#! tcg: single", and N guest CPUs with "#! smp: N".
 # KERNEL=bzImage boots another kernel (e.g. stock's, rig/stock-kernel.sh);
 # DRY_RUN=1 prints the QEMU command lines instead of running them;
-# SMP=n guest CPUs (2), MEM=size (4G), TCG_THREAD=single|multi;
+# SMP=n guest CPUs (2, or the list's), MEM=size (4G), TCG_THREAD=single|multi;
 # VERBOSE=1 shows the tests' output as they run; BOOT_LIMIT=seconds caps
 # one boot (default 1800, 5400 with DEBUG=1).
 # shellcheck source=common.sh
@@ -24,7 +24,7 @@ append="console=ttyS0 tsc=reliable panic=-1 oops=panic ${APPEND:-}"
 # TCG_THREAD=single for every boot.
 qemu_for() {
 	qemu=(qemu-system-x86_64 -accel "tcg,thread=${TCG_THREAD:-$1}" -cpu max
-		-smp "${SMP:-2}" -m "${MEM:-4G}" -kernel "$kernel" -no-reboot -display none -nodefaults)
+		-smp "${SMP:-${2:-2}}" -m "${MEM:-4G}" -kernel "$kernel" -no-reboot -display none -nodefaults)
 }
 qemu_for multi
 dry() { [ "${DRY_RUN:-0}" = 1 ] && { printf '%q ' "$@"; echo; }; }
@@ -51,9 +51,15 @@ for what in "$@"; do
 	extra=$(sed -n 's/^#! append: //p' "$list" | tr '\n' ' ')
 	tcg=$(sed -n 's/^#! tcg: //p' "$list" | tail -n 1)
 	case ${tcg:-multi} in
-	single|multi) qemu_for "${tcg:-multi}" ;;
+	single|multi) ;;
 	*) die "$list: '#! tcg: $tcg' is neither single nor multi" ;;
 	esac
+	smp=$(sed -n 's/^#! smp: //p' "$list" | tail -n 1)
+	case ${smp:-2} in
+	[1-8]) ;;
+	*) die "$list: '#! smp: $smp' is not a number of CPUs from 1 to 8" ;;
+	esac
+	qemu_for "${tcg:-multi}" "${smp:-2}"
 	# "#! initrd: qemu" adds build/qemu.cpio.gz (rig/qemu-initramfs.sh).
 	rd=$initrd
 	if grep -q '^#! initrd: qemu' "$list"; then
