@@ -1,6 +1,7 @@
 #!/bin/bash
 # Build stock 6.12 (tag "pristine", with its own dirty ring) with the rig's
-# config, for side-by-side runs: `make check-stock LISTS=qemu` boots it.
+# config, for side-by-side runs:
+#   make boot KERNEL=build/obj-stock/arch/x86/boot/bzImage LISTS=qemu
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
 
