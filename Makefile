@@ -63,14 +63,9 @@ boot:
 
 ## check       the test command: lint, build what is missing, boot, run $(LISTS);
 ##             then build the debug kernel and run $(DEBUG_LISTS) on it
+##             (rig/check.sh: the debug kernel builds while the first lists boot)
 check: lint initramfs
-	@rig/boot.sh $(LISTS)
-ifneq ($(DEBUG),1)
-ifneq ($(strip $(DEBUG_LISTS)),)
-	@$(MAKE) --no-print-directory DEBUG=1 kernel
-	@DEBUG=1 rig/boot.sh $(DEBUG_LISTS)
-endif
-endif
+	@LISTS="$(LISTS)" DEBUG_LISTS="$(DEBUG_LISTS)" rig/check.sh
 
 ## run         the main job: build, boot and run the migration demo (tests/demo.list)
 run: initramfs
