@@ -16,7 +16,7 @@ fi
 JOBS=${JOBS:-$(nproc)}
 # Outside the clone, so that a fresh clone (CI) builds warm when the machine
 # has built before; CCACHE_DIR=empty-dir measures a cold build.
-export CCACHE_DIR=${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/kvm-dirty-ring-ccache}
+export CCACHE_DIR=${CCACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-$BUILD}/.cache}/kvm-dirty-ring-ccache}
 
 # Debian's linux-source-6.12 package pinned for the base.
 PKG=linux-source-6.12
