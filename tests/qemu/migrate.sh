@@ -8,8 +8,9 @@
 # on for 2 more passes of the writer without STALE, and QEMU used the ring:
 # it mapped one per vCPU, and the vCPUs pushed into them.
 # A reset of the L2 guest before the migration starts, when no dirty logging
-# is on, is an emulation glitch of the rig and is retried (3 times at most);
-# everything else fails.
+# is on, is an emulation glitch of the rig, and QEMU 7.2's own reaper assertion
+# (a ring not yet mapped) a userspace bug: both are retried (3 times at most
+# in all); everything else fails.
 ROUNDS=${1:-1}
 Q=/qemu
 W=/tmp/mig
@@ -76,7 +77,18 @@ while [ "$r" -le "$ROUNDS" ]; do
 		grep -q '"status": "completed"' "$W/src.qmp.log" && break
 		grep -q '"status": "failed"\|"status": "cancelled"' "$W/src.qmp.log" &&
 			fail "round $r: migration failed"
-		kill -0 "$DST" 2>/dev/null || fail "round $r: the destination QEMU exited"
+		if ! kill -0 "$DST" 2>/dev/null; then
+			# QEMU 7.2's reaper thread asserts when it runs before a vCPU
+			# has mapped its ring (a slow vCPU creation; fixed in later
+			# QEMU): a userspace bug that reads no entry, retried.
+			if grep -q "kvm_dirty_ring_reap_one: Assertion" "$W"/*.log && [ "$glitches" -lt 3 ]; then
+				glitches=$((glitches + 1))
+				echo "round $r: QEMU 7.2's reaper asserted before its vCPUs mapped their rings; retried ($glitches)"
+				cleanup
+				continue 2
+			fi
+			fail "round $r: the destination QEMU exited"
+		fi
 		t=$((t + 2)); [ "$t" -le 900 ] || fail "round $r: migration did not complete in 900 s"
 	done
 	pushes=$(cat /sys/kernel/debug/kvm/"$SRC"-*/dirty_ring_pushes 2>/dev/null)
