@@ -9,7 +9,7 @@ LISTS ?= default shadow qemu
 DEBUG_LISTS ?= debug qemu
 export DEBUG FORCE PKG_VERSION
 
-PACKAGES := bc bison busybox-static ccache cpio flex gcc git gzip kmod libelf-dev \
+PACKAGES := bc bison busybox-static ccache cpio flex gcc gcc-aarch64-linux-gnu git gzip kmod libelf-dev \
 	libssl-dev make perl python3 python3-git python3-ply qemu-system-x86 quilt shellcheck xz-utils
 
 .PHONY: help deps tree export export-base series kernel stock-kernel selftests initramfs boot check run shell lint bisect clean
@@ -77,7 +77,8 @@ shell: initramfs
 
 ## lint        checkpatch --strict on base/ and patches/, shellcheck on the harness,
 ##             build/series applied to pristine 6.12 with git am and with quilt
-##             (rig/series-check.sh), and KVM built for i386 as modules (rig/i386.sh)
+##             (rig/series-check.sh), the KVM uapi against stock's (rig/uapi-check.sh),
+##             KVM built for i386 as modules (rig/i386.sh) and compiled for arm64 (rig/arm64.sh)
 lint: tree
 	@rig/lint.sh
 

@@ -1,8 +1,9 @@
 #!/bin/bash
 # checkpatch.pl --strict on every patch in base/ and patches/, shellcheck on
 # the harness, the series as distributions take it applied to pristine 6.12
-# (rig/series.sh, rig/series-check.sh), and a 32-bit x86 compile of KVM
-# (rig/i386.sh).  Remaining checkpatch messages must be listed, with the
+# (rig/series.sh, rig/series-check.sh), the KVM uapi against stock's
+# (rig/uapi-check.sh), and compiles of KVM for 32-bit x86 (rig/i386.sh) and
+# for arm64 (rig/arm64.sh).  Remaining checkpatch messages must be listed, with the
 # reason, in rig/checkpatch.allow as "patch-file TYPE reason".
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
@@ -28,7 +29,9 @@ for p in base/*.patch patches/*.patch; do
 	done <<< "$out"
 done
 [ "$bad" = 0 ] || die "checkpatch --strict is not clean (see above)"
+"$TOP/rig/uapi-check.sh"
 "$TOP/rig/series.sh"
 "$TOP/rig/series-check.sh"
 "$TOP/rig/i386.sh"
+"$TOP/rig/arm64.sh"
 say "lint: clean"
