@@ -51,6 +51,9 @@ while [ $# -ge 2 ]; do
 	else
 		echo "not ok $n $what/guest-log-clean"
 		echo "$splats" | head -n 20 | sed 's/^/#   /'
+		first=$(grep -anE -m1 "$splat" "$log" | cut -d: -f1)
+		echo "# the log around the first of them (lines $((first > 5 ? first - 5 : 1))-$((first + 40))):"
+		sed -n "$((first > 5 ? first - 5 : 1)),$((first + 40))p" "$log" | tr -d '\r' | sed 's/^/#   /'
 		failed=$((failed + 1))
 	fi
 done
