@@ -86,8 +86,8 @@ lint: tree
 bisect: tree
 	@rig/bisect.sh
 
-## clean       remove build output (keeps the download, the tree and ccache)
+## clean       remove everything the rig generated in build/ but the tree (build/linux,
+##             which may hold unexported work) and the download (build/dl);
+##             `rm -rf build` removes those too, and the ccache is outside the clone
 clean:
-	rm -rf build/obj-x86 build/obj-x86-debug build/obj-i386 build/obj-stock build/selftests build/initramfs \
-		build/initramfs.cpio.gz build/initramfs-qemu.cpio.gz build/qemu-root build/qemu-l2 build/qemu.cpio.gz \
-		build/qemu.cpio.gz.stamp build/logs
+	[ ! -d build ] || find build -mindepth 1 -maxdepth 1 ! -name linux ! -name dl -exec rm -rf {} +

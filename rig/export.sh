@@ -14,6 +14,7 @@ if [ "${BASE:-0}" = 1 ]; then
 	rm -f "$TOP"/base/*.patch
 	fp -o "$TOP/base" pristine..base
 	stamp > "$SRC/.git/rig-stamp"
+	git -C "$SRC" rev-parse HEAD > "$SRC/.git/rig-head"
 	exit 0
 fi
 
@@ -33,4 +34,6 @@ fp -o "$TOP/patches" base..HEAD
 	done
 } > "$TOP/patches/series"
 stamp > "$SRC/.git/rig-stamp"
+# What rig/assemble.sh may throw away with FORCE=1.
+git -C "$SRC" rev-parse HEAD > "$SRC/.git/rig-head"
 say "exported $(git -C "$SRC" rev-list --count base..HEAD) patches"

@@ -18,7 +18,10 @@ if [ ! -f "$deb" ]; then
 	if ! have; then
 		echo "rig: $PKG $PKG_VERSION is no longer available; versions available:" >&2
 		apt-cache madison "$PKG" | awk -F'|' '{print "rig:  " $2}' >&2
-		die "select one with PKG_VERSION=<version>"
+		say "the pinned one stays on snapshot.debian.org: download $deb from"
+		say "  https://snapshot.debian.org/binary/$PKG/ (version $PKG_VERSION)"
+		say "into $BUILD/dl/ (its SHA-256 is checked), or select another with PKG_VERSION=<version>"
+		die "$PKG $PKG_VERSION: not in the configured mirrors"
 	fi
 	apt-get download -q "$PKG=$PKG_VERSION" >&2
 	[ -f "$deb" ] || die "apt-get download did not produce $deb"
