@@ -27,6 +27,19 @@ qemu_for() {
 		-smp "${SMP:-${2:-2}}" -m "${MEM:-4G}" -kernel "$kernel" -no-reboot -display none -nodefaults)
 }
 qemu_for multi
+# QEMU 7.2's nested SVM now and then lets the guest kernel run with its L2
+# guest's GS base, 0: the first per-CPU access, `current`, then faults at
+# the address of pcpu_hot itself (seen once, in CI's debug run of
+# 2026-12-02).  Only stock's __svm_vcpu_run runs with that GS base, between
+# #VMEXIT and the host's VMLOAD, which the series does not touch; so a boot
+# that ends so is the emulation's, and it is booted once more, its log kept.
+gs_glitch() {
+	local map addr
+	map=$(dirname "$kernel")/../../../System.map
+	[ -f "$map" ] || return 1
+	addr=$(awk '$3 == "pcpu_hot" { print $1; exit }' "$map")
+	[ -n "$addr" ] && grep -aq "BUG: unable to handle page fault for address: $addr" "$1"
+}
 dry() { [ "${DRY_RUN:-0}" = 1 ] && { printf '%q ' "$@"; echo; }; }
 
 if [ "${1:-}" = shell ]; then
@@ -74,16 +87,25 @@ for what in "$@"; do
 	cmd=(timeout -k 10 "$limit" "${qemu[@]}" -initrd "$rd" -serial stdio -append "$append $extra rig.list=$what")
 	dry "${cmd[@]}" && continue
 	log=$BUILD/logs/$what$suffix.log
-	say "booting for tests/$what.list, console log in ${log#"$TOP"/} (limit ${limit}s)"
-	rc=0
-	if [ "${VERBOSE:-0}" = 1 ]; then
-		# Show the tests' own output ("# " lines) while they run.
-		"${cmd[@]}" < /dev/null 2>&1 | tee "$log" | sed -un 's/^# //p' || rc=${PIPESTATUS[0]}
-	else
-		"${cmd[@]}" < /dev/null > "$log" 2>&1 || rc=$?
-	fi
-	if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-		echo "rig: TIMEOUT: QEMU stopped after ${limit}s" >> "$log"
+	rm -f "$log.glitch"
+	for try in 1 2; do
+		say "booting for tests/$what.list, console log in ${log#"$TOP"/} (limit ${limit}s)"
+		rc=0
+		if [ "${VERBOSE:-0}" = 1 ]; then
+			# Show the tests' own output ("# " lines) while they run.
+			"${cmd[@]}" < /dev/null 2>&1 | tee "$log" | sed -un 's/^# //p' || rc=${PIPESTATUS[0]}
+		else
+			"${cmd[@]}" < /dev/null > "$log" 2>&1 || rc=$?
+		fi
+		if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+			echo "rig: TIMEOUT: QEMU stopped after ${limit}s" >> "$log"
+		fi
+		if [ "$try" = 2 ] || ! gs_glitch "$log"; then break; fi
+		mv "$log" "$log.glitch"
+		say "the guest kernel ran with its L2 guest's GS base (QEMU 7.2's nested SVM); booting once more"
+	done
+	if [ -f "$log.glitch" ]; then
+		echo "rig: RETRIED: the first boot read current with the L2 guest's GS base; its log is ${log#"$TOP"/}.glitch" >> "$log"
 	fi
 	pairs+=("$log" "$list")
 done

@@ -39,6 +39,7 @@ while [ $# -ge 2 ]; do
 		failed=$((failed + 1))
 	done < <(awk '!/^#/ && NF >= 3' "$list")
 	unset seen
+	grep -a '^rig: RETRIED' "$log" | sed 's/^/# /' || true
 	if grep -aq '^rig: TIMEOUT' "$log"; then
 		echo "# QEMU timed out; last lines of the log:"
 		tail -n 20 "$log" | tr -d '\r' | sed 's/^/#   /'
