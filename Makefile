@@ -6,7 +6,7 @@
 #            PKG_VERSION=6.12.y-... (another linux-source-6.12), FORCE=1 (re-assemble).
 
 LISTS ?= default shadow qemu
-DEBUG_LISTS ?= debug qemu
+DEBUG_LISTS ?= debug
 export DEBUG FORCE PKG_VERSION
 
 PACKAGES := bc bison busybox-static ccache cpio flex gcc gcc-aarch64-linux-gnu git gzip kmod libelf-dev \
