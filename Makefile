@@ -3,14 +3,18 @@
 #
 # Variables: DEBUG=1 (debug config: KASAN, lockdep, ...), LISTS="a b" (tests/a.list, tests/b.list),
 #            DEBUG_LISTS="a b" (what `make check` runs on the debug kernel after LISTS; empty: none),
+#            ARM64_LISTS="a b" (what `make check` runs on the arm64 kernel at the end; empty: none),
+#            ARCH=arm64 (kernel, selftests, initramfs, boot, shell: the arm64 guest),
 #            PKG_VERSION=6.12.y-... (another linux-source-6.12), FORCE=1 (re-assemble).
 
-LISTS ?= default shadow qemu
+LISTS ?= $(if $(filter arm64,$(ARCH)),arm64,default shadow qemu)
 DEBUG_LISTS ?= debug
+ARM64_LISTS ?= arm64
 export DEBUG FORCE PKG_VERSION
 
 PACKAGES := bc bison busybox-static ccache cpio flex gcc gcc-aarch64-linux-gnu git gzip kmod libelf-dev \
-	libssl-dev make perl python3 python3-git python3-ply qemu-system-x86 quilt shellcheck xz-utils
+	libc6-dev-arm64-cross libssl-dev make perl python3 python3-git python3-ply qemu-system-arm \
+	qemu-system-x86 quilt shellcheck xz-utils
 
 .PHONY: help deps tree export export-base series kernel stock-kernel selftests initramfs boot check run shell lint bisect clean
 
@@ -39,7 +43,7 @@ export-base:
 series: tree
 	@rig/series.sh
 
-## kernel      build the x86_64 guest kernel (DEBUG=1: with config/debug.config)
+## kernel      build the guest kernel (DEBUG=1: with config/debug.config; ARCH=arm64)
 kernel: tree
 	@rig/kernel.sh
 
@@ -51,7 +55,7 @@ selftests: kernel
 ##             and QEMU with an L2 guest for tests/qemu.list (rig/qemu-initramfs.sh)
 initramfs: selftests
 	@rig/initramfs.sh
-	@rig/qemu-initramfs.sh
+	@[ "$(ARCH)" = arm64 ] || rig/qemu-initramfs.sh
 
 ## stock-kernel build stock 6.12 with the same config: make boot KERNEL=build/obj-stock/...
 stock-kernel: kernel
@@ -62,10 +66,12 @@ boot:
 	@rig/boot.sh $(LISTS)
 
 ## check       the test command: lint, build what is missing, boot, run $(LISTS);
-##             then build the debug kernel and run $(DEBUG_LISTS) on it
-##             (rig/check.sh: the debug kernel builds while the first lists boot)
+##             then build the debug kernel and run $(DEBUG_LISTS) on it, and the
+##             arm64 kernel and run $(ARM64_LISTS) on it (rig/check.sh: each
+##             kernel builds while the lists before it boot)
 check: lint initramfs
-	@LISTS="$(LISTS)" DEBUG_LISTS="$(DEBUG_LISTS)" rig/check.sh
+	@[ -z "$(ARCH)" ] || { echo "make check runs both architectures: no ARCH=" >&2; exit 1; }
+	@LISTS="$(LISTS)" DEBUG_LISTS="$(DEBUG_LISTS)" ARM64_LISTS="$(ARM64_LISTS)" rig/check.sh
 
 ## run         the main job: build, boot and run the migration demo (tests/demo.list)
 run: initramfs

@@ -1,11 +1,13 @@
 #!/bin/bash
-# Boot the built kernel under QEMU (TCG, -cpu max: SVM with nested paging).
+# Boot the built kernel under QEMU (TCG, -cpu max: SVM with nested paging;
+# ARCH=arm64: the virt machine at EL2 with a GICv3, KVM in VHE mode).
 #   rig/boot.sh LIST...  boot once per tests/LIST.list, keep each console log,
 #                        report all results as one TAP stream
 #   rig/boot.sh shell    interactive guest shell
 # A list may add guest kernel parameters with a line "#! append: PARAMS",
 # QEMU itself for the guest with "#! initrd: qemu", single-threaded TCG
-# with "#! tcg: single", and N guest CPUs with "#! smp: N".
+# with "#! tcg: single", N guest CPUs with "#! smp: N", and says that it
+# is for arm64 with "#! arch: arm64".
 # KERNEL=bzImage boots another kernel (e.g. stock's, rig/stock-kernel.sh);
 # DRY_RUN=1 prints the QEMU command lines instead of running them;
 # SMP=n guest CPUs (2, or the list's), MEM=size (4G), TCG_THREAD=single|multi;
@@ -14,17 +16,23 @@
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
 
-kernel=${KERNEL:-$OBJ/arch/x86/boot/bzImage}
-initrd=$BUILD/initramfs.cpio.gz
-append="console=ttyS0 tsc=reliable panic=-1 oops=panic ${APPEND:-}"
+kernel=${KERNEL:-$OBJ/$IMAGE}
+initrd=$INITRD
+if [ "$RIG_ARCH" = arm64 ]; then
+	append="console=ttyAMA0 panic=-1 oops=panic ${APPEND:-}"
+	machine=(qemu-system-aarch64 -M "virt,virtualization=on,gic-version=3")
+else
+	append="console=ttyS0 tsc=reliable panic=-1 oops=panic ${APPEND:-}"
+	machine=(qemu-system-x86_64)
+fi
 # Multi-threaded TCG, one host thread per guest CPU.  QEMU 7.2 then
 # mis-emulates nested SVM now and then for L2 guests with several vCPUs
 # (a triple fault or a hang), on stock 6.12 as on ours (README); one TCG
 # thread avoids it at half the speed: "#! tcg: single" in a list, or
 # TCG_THREAD=single for every boot.
 qemu_for() {
-	qemu=(qemu-system-x86_64 -accel "tcg,thread=${TCG_THREAD:-$1}" -cpu max
-		-smp "${SMP:-${2:-2}}" -m "${MEM:-4G}" -kernel "$kernel" -no-reboot -display none -nodefaults)
+	qemu=("${machine[@]}" -accel "tcg,thread=${TCG_THREAD:-$1}" -cpu max -smp "${SMP:-${2:-2}}"
+		-m "${MEM:-4G}" -kernel "$kernel" -no-reboot -display none -nodefaults)
 }
 qemu_for multi
 # QEMU 7.2's nested SVM now and then lets the guest kernel run with its L2
@@ -57,10 +65,13 @@ fi
 mkdir -p "$BUILD/logs"
 suffix=
 if [ "$DEBUG" = 1 ]; then suffix=-debug; fi
+if [ "$RIG_ARCH" != x86_64 ]; then suffix=-$RIG_ARCH; fi
 pairs=()
 for what in "$@"; do
 	list=$TOP/tests/$what.list
 	[ -f "$list" ] || die "no test list $list"
+	arch=$(sed -n 's/^#! arch: //p' "$list" | tail -n 1)
+	[ "${arch:-x86_64}" = "$RIG_ARCH" ] || die "$list is for ${arch:-x86_64}: ARCH=${arch:-x86_64}"
 	extra=$(sed -n 's/^#! append: //p' "$list" | tr '\n' ' ')
 	tcg=$(sed -n 's/^#! tcg: //p' "$list" | tail -n 1)
 	case ${tcg:-multi} in

@@ -1,30 +1,58 @@
 #!/bin/bash
 # The boots of `make check`, after lint and the build: LISTS on the kernel,
-# then DEBUG_LISTS on the debug kernel (none if empty, or if DEBUG=1).
-# A boot keeps about one of the two cores busy, so the debug kernel builds
-# meanwhile, at the lowest priority; its output is in build/logs/.  If the
-# first lists fail, the debug lists do not run.
+# DEBUG_LISTS on the debug kernel (none if empty, or if DEBUG=1), then
+# ARM64_LISTS on the arm64 kernel (none if empty).
+# A boot keeps about one of the two cores busy, so the debug kernel, and
+# then the arm64 kernel, its selftests and initramfs, build meanwhile at the
+# lowest priority; their output is in build/logs/.  If a boot fails, the
+# lists after it do not run.
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
 
 read -r -a lists <<< "${LISTS:-default}"
 read -r -a debug_lists <<< "${DEBUG_LISTS:-}"
+read -r -a arm64_lists <<< "${ARM64_LISTS:-}"
 [ "$DEBUG" = 1 ] && debug_lists=()
 mkdir -p "$BUILD/logs"
 pid=
-if [ ${#debug_lists[@]} -gt 0 ]; then
-	say "building the debug kernel meanwhile, log in build/logs/kernel-debug.log"
-	# A process group of its own, so that an early exit stops the build.
+trap '[ -z "$pid" ] || kill -- -"$pid" 2>/dev/null || true' EXIT
+# background LOG COMMAND...: in a process group of its own, so that an
+# early exit stops it.
+background() {
+	local log=$1
+	shift
+	say "building meanwhile: $*, log in ${log#"$TOP"/}"
 	set -m
-	DEBUG=1 nice -n 19 "$TOP/rig/kernel.sh" > "$BUILD/logs/kernel-debug.log" 2>&1 &
+	(renice -n 19 "$BASHPID" > /dev/null && "$@") > "$log" 2>&1 &
 	pid=$!
 	set +m
-	trap 'kill -- -"$pid" 2>/dev/null || true' EXIT
+}
+finish() {
+	local log=$1
+	if ! wait "$pid"; then
+		pid=
+		tail -n 30 "$log" >&2
+		die "the build in the background failed"
+	fi
+	pid=
+}
+arm64_build() {
+	RIG_ARCH=arm64 "$TOP/rig/kernel.sh" && RIG_ARCH=arm64 "$TOP/rig/selftests.sh" &&
+		RIG_ARCH=arm64 "$TOP/rig/initramfs.sh"
+}
+
+dlog=$BUILD/logs/kernel-debug.log alog=$BUILD/logs/build-arm64.log
+if [ ${#debug_lists[@]} -gt 0 ]; then
+	background "$dlog" env DEBUG=1 "$TOP/rig/kernel.sh"
+elif [ ${#arm64_lists[@]} -gt 0 ]; then
+	background "$alog" arm64_build
 fi
 "$TOP/rig/boot.sh" "${lists[@]}"
-[ -n "$pid" ] || exit 0
-if ! wait "$pid"; then
-	tail -n 30 "$BUILD/logs/kernel-debug.log" >&2
-	die "the debug kernel did not build"
+if [ ${#debug_lists[@]} -gt 0 ]; then
+	finish "$dlog"
+	[ ${#arm64_lists[@]} -eq 0 ] || background "$alog" arm64_build
+	DEBUG=1 "$TOP/rig/boot.sh" "${debug_lists[@]}"
 fi
-DEBUG=1 "$TOP/rig/boot.sh" "${debug_lists[@]}"
+[ ${#arm64_lists[@]} -gt 0 ] || exit 0
+finish "$alog"
+RIG_ARCH=arm64 "$TOP/rig/boot.sh" "${arm64_lists[@]}"

@@ -8,11 +8,32 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$TOP/build}
 SRC=$BUILD/linux
 DEBUG=${DEBUG:-0}
-if [ "$DEBUG" = 1 ]; then
-	OBJ=$BUILD/obj-x86-debug
-else
-	OBJ=$BUILD/obj-x86
-fi
+# ARCH=arm64 selects the arm64 guest (kernel, selftests, initramfs, boot);
+# kept as RIG_ARCH and taken out of the environment, so that it reaches
+# only the make commands that are given it.
+RIG_ARCH=${RIG_ARCH:-${ARCH:-x86_64}}
+unset ARCH
+case $RIG_ARCH in
+x86_64)
+	KARCH=()
+	KCC="ccache gcc"
+	IMAGE=arch/x86/boot/bzImage
+	SELFTESTS=$BUILD/selftests
+	INITRD=$BUILD/initramfs.cpio.gz
+	if [ "$DEBUG" = 1 ]; then OBJ=$BUILD/obj-x86-debug; else OBJ=$BUILD/obj-x86; fi
+	;;
+arm64)
+	KARCH=(ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-)
+	KCC="ccache aarch64-linux-gnu-gcc"
+	IMAGE=arch/arm64/boot/Image
+	SELFTESTS=$BUILD/selftests-arm64
+	INITRD=$BUILD/initramfs-arm64.cpio.gz
+	OBJ=$BUILD/obj-arm64
+	[ "$DEBUG" != 1 ] || { echo "rig: DEBUG=1 is for x86_64 only" >&2; exit 1; }
+	;;
+*) echo "rig: ARCH=$RIG_ARCH: x86_64 or arm64" >&2; exit 1 ;;
+esac
+export RIG_ARCH
 JOBS=${JOBS:-$(nproc)}
 # Outside the clone, so that a fresh clone (CI) builds warm when the machine
 # has built before; CCACHE_DIR=empty-dir measures a cold build.

@@ -24,7 +24,8 @@ if [ -n "$shell" ] || [ -z "$list" ]; then
 	reboot -f
 fi
 
-echo "rig: kvm: $(ls /dev/kvm 2>&1), npt=$(cat /sys/module/kvm_amd/parameters/npt 2>&1)"
+npt=/sys/module/kvm_amd/parameters/npt
+echo "rig: kvm: $(ls /dev/kvm 2>&1)$([ -r "$npt" ] && echo ", npt=$(cat "$npt")")"
 n=0
 while read -r name limit cmd; do
 	case "$name" in ''|'#'*) continue ;; esac

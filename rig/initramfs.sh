@@ -1,26 +1,48 @@
 #!/bin/bash
-# Build build/initramfs.cpio.gz: busybox, the guest init, the test lists
-# and every selftest that a list in tests/ names.
+# Build the initramfs of the guest: busybox, the guest init, the test lists
+# of the architecture ("#! arch: arm64" in a list; x86_64 if none) and every
+# selftest that they name.  On x86_64 the host's busybox-static; on arm64
+# Debian's arm64 busybox-static, fetched with apt into build/dl/apt-arm64
+# (private lists and cache: the host's dpkg is left alone).
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
 
-busybox=/bin/busybox
 dpkg -s busybox-static >/dev/null 2>&1 || die "need Debian's busybox-static ('make deps')"
-root=$BUILD/initramfs
+busybox=/bin/busybox
+if [ "$RIG_ARCH" = arm64 ]; then
+	apt=$BUILD/dl/apt-arm64
+	busybox=$apt/root/bin/busybox
+	if [ ! -x "$busybox" ]; then
+		mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial"
+		o=(-qq -o APT::Architecture=arm64 -o APT::Architectures::=arm64
+			-o Dir::State::Lists="$apt/lists" -o Dir::Cache="$apt/cache")
+		apt-get "${o[@]}" update
+		(cd "$apt" && apt-get "${o[@]}" download busybox-static 2>/dev/null)
+		dpkg-deb -x "$apt"/busybox-static_*_arm64.deb "$apt/root"
+		[ -x "$busybox" ] || die "no arm64 busybox in $apt"
+	fi
+fi
+lists=()
+for l in "$TOP"/tests/*.list; do
+	a=$(sed -n 's/^#! arch: //p' "$l" | tail -n 1)
+	[ "${a:-x86_64}" = "$RIG_ARCH" ] && lists+=("$l")
+done
+root=$BUILD/initramfs-$RIG_ARCH
 rm -rf "$root"
 mkdir -p "$root"/{bin,sbin,dev,proc,sys,tmp,kvm,rig}
 cp "$busybox" "$root/bin/busybox"
-for app in $("$busybox" --list); do
+# The applets of the host's busybox: the same Debian version on arm64.
+for app in $(/bin/busybox --list); do
 	[ "$app" = busybox ] || ln -s busybox "$root/bin/$app"
 done
 install -m 0755 "$TOP/rig/guest-init.sh" "$root/init"
 install -m 0755 "$TOP/rig/kunit.sh" "$root/kvm/kunit"
-cp "$TOP"/tests/*.list "$root/rig/"
+cp "${lists[@]}" "$root/rig/"
 # qemu/ comes with the second initramfs (rig/qemu-initramfs.sh).
-awk '!/^#/ && NF >= 3 && $3 !~ /^qemu\// && $3 != "kunit" { print $3 }' "$TOP"/tests/*.list | sort -u | while read -r bin; do
-	[ -x "$BUILD/selftests/$bin" ] || die "selftest $bin was not built"
+awk '!/^#/ && NF >= 3 && $3 !~ /^qemu\// && $3 != "kunit" { print $3 }' "${lists[@]}" | sort -u | while read -r bin; do
+	[ -x "$SELFTESTS/$bin" ] || die "selftest $bin was not built"
 	mkdir -p "$root/kvm/$(dirname "$bin")"
-	cp "$BUILD/selftests/$bin" "$root/kvm/$bin"
+	cp "$SELFTESTS/$bin" "$root/kvm/$bin"
 done
-(cd "$root" && find . | sort | cpio -o -H newc --quiet -R 0:0 | gzip -1) > "$BUILD/initramfs.cpio.gz"
-say "initramfs: $BUILD/initramfs.cpio.gz ($(du -h "$BUILD/initramfs.cpio.gz" | cut -f1))"
+(cd "$root" && find . | sort | cpio -o -H newc --quiet -R 0:0 | gzip -1) > "$INITRD"
+say "initramfs: $INITRD ($(du -h "$INITRD" | cut -f1))"

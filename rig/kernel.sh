@@ -1,20 +1,21 @@
 #!/bin/bash
-# Configure (tinyconfig + config/x86_64.config [+ config/debug.config]) and
-# build bzImage and the uapi headers out of tree, with ccache.
+# Configure (tinyconfig + config/$ARCH.config [+ config/debug.config]) and
+# build the kernel image and the uapi headers out of tree, with ccache.
+# Arguments: other targets to build instead (rig/arm64.sh: arch/arm64/kvm/).
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
 
 [ -d "$SRC/.git" ] || die "no tree at $SRC; run 'make tree'"
-frags=("$TOP/config/x86_64.config")
+frags=("$TOP/config/$RIG_ARCH.config")
 [ "$DEBUG" = 1 ] && frags+=("$TOP/config/debug.config")
 mkdir -p "$OBJ"
-kmake() { make -s -C "$SRC" O="$OBJ" CC="ccache gcc" HOSTCC="ccache gcc" -j"$JOBS" "$@"; }
+kmake() { make -s -C "$SRC" O="$OBJ" "${KARCH[@]}" CC="$KCC" HOSTCC="ccache gcc" -j"$JOBS" "$@"; }
 
 # Reconfigure only when a fragment changed, so that rebuilds stay incremental.
 want=$(cat "${frags[@]}" | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$OBJ/.rig-config" 2>/dev/null)" != "$want" ] || [ ! -f "$OBJ/.config" ]; then
 	kmake tinyconfig
-	"$SRC/scripts/kconfig/merge_config.sh" -m -O "$OBJ" "$OBJ/.config" "${frags[@]}" >/dev/null
+	env "${KARCH[@]}" "$SRC/scripts/kconfig/merge_config.sh" -m -O "$OBJ" "$OBJ/.config" "${frags[@]}" >/dev/null
 	kmake olddefconfig
 	# Like kunit.py: every requested option must survive olddefconfig.
 	missing=$(cat "${frags[@]}" | grep -o '^CONFIG_[A-Z0-9_]*=.*' | while read -r opt; do
@@ -23,6 +24,10 @@ if [ "$(cat "$OBJ/.rig-config" 2>/dev/null)" != "$want" ] || [ ! -f "$OBJ/.confi
 	[ -z "$missing" ] || die "options lost by olddefconfig: $(echo "$missing" | tr '\n' ' ')"
 	echo "$want" > "$OBJ/.rig-config"
 fi
-kmake bzImage
+if [ $# -gt 0 ]; then
+	kmake "$@"
+	exit 0
+fi
+kmake "$(basename "$IMAGE")"
 kmake headers
-say "kernel: $OBJ/arch/x86/boot/bzImage"
+say "kernel: $OBJ/$IMAGE"
