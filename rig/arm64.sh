@@ -7,7 +7,7 @@
 . "$(dirname "$0")/common.sh"
 
 command -v aarch64-linux-gnu-gcc >/dev/null || die "no aarch64-linux-gnu-gcc; run 'make deps'"
-RIG_ARCH=arm64 "$TOP/rig/kernel.sh" arch/arm64/kvm/
+DEBUG=0 RIG_ARCH=arm64 "$TOP/rig/kernel.sh" arch/arm64/kvm/
 grep -qx CONFIG_HAVE_KVM_DIRTY_RING_ACQ_REL=y "$BUILD/obj-arm64/.config" ||
 	die "arm64: KVM does not select the acquire/release dirty ring"
 say "arm64: KVM and its dirty ring compile"

@@ -12,7 +12,8 @@
 read -r -a lists <<< "${LISTS:-default}"
 read -r -a debug_lists <<< "${DEBUG_LISTS:-}"
 read -r -a arm64_lists <<< "${ARM64_LISTS:-}"
-[ "$DEBUG" = 1 ] && debug_lists=()
+# DEBUG=1 runs only the debug kernel.
+[ "$DEBUG" = 1 ] && { debug_lists=(); arm64_lists=(); }
 mkdir -p "$BUILD/logs"
 pid=
 trap '[ -z "$pid" ] || kill -- -"$pid" 2>/dev/null || true' EXIT
@@ -23,7 +24,7 @@ background() {
 	shift
 	say "building meanwhile: $*, log in ${log#"$TOP"/}"
 	set -m
-	(renice -n 19 "$BASHPID" > /dev/null && "$@") > "$log" 2>&1 &
+	(renice -n 19 "$BASHPID" > /dev/null && "$@") < /dev/null > "$log" 2>&1 &
 	pid=$!
 	set +m
 }
@@ -37,8 +38,8 @@ finish() {
 	pid=
 }
 arm64_build() {
-	RIG_ARCH=arm64 "$TOP/rig/kernel.sh" && RIG_ARCH=arm64 "$TOP/rig/selftests.sh" &&
-		RIG_ARCH=arm64 "$TOP/rig/initramfs.sh"
+	export RIG_ARCH=arm64 DEBUG=0
+	"$TOP/rig/kernel.sh" && "$TOP/rig/selftests.sh" && "$TOP/rig/initramfs.sh"
 }
 
 dlog=$BUILD/logs/kernel-debug.log alog=$BUILD/logs/build-arm64.log
@@ -55,4 +56,4 @@ if [ ${#debug_lists[@]} -gt 0 ]; then
 fi
 [ ${#arm64_lists[@]} -gt 0 ] || exit 0
 finish "$alog"
-RIG_ARCH=arm64 "$TOP/rig/boot.sh" "${arm64_lists[@]}"
+DEBUG=0 RIG_ARCH=arm64 "$TOP/rig/boot.sh" "${arm64_lists[@]}"

@@ -9,12 +9,13 @@ BUILD=${BUILD:-$TOP/build}
 SRC=$BUILD/linux
 DEBUG=${DEBUG:-0}
 # ARCH=arm64 selects the arm64 guest (kernel, selftests, initramfs, boot);
-# kept as RIG_ARCH and taken out of the environment, so that it reaches
-# only the make commands that are given it.
+# kept as RIG_ARCH and taken out of the environment (the Makefile keeps it
+# out of MAKEFLAGS), so that it reaches only the make commands given it.
 RIG_ARCH=${RIG_ARCH:-${ARCH:-x86_64}}
 unset ARCH
 case $RIG_ARCH in
-x86_64)
+x86|x86_64)
+	RIG_ARCH=x86_64
 	KARCH=()
 	KCC="ccache gcc"
 	IMAGE=arch/x86/boot/bzImage

@@ -12,14 +12,22 @@ busybox=/bin/busybox
 if [ "$RIG_ARCH" = arm64 ]; then
 	apt=$BUILD/dl/apt-arm64
 	busybox=$apt/root/bin/busybox
-	if [ ! -x "$busybox" ]; then
+	# The same version as the host's, whose applet list is used below.
+	want=$(dpkg-query -W -f='${Version}' busybox-static)
+	if [ ! -x "$busybox" ] || [ "$(cat "$apt/version" 2>/dev/null)" != "$want" ]; then
+		rm -rf "$apt/root" "$apt"/*.deb
 		mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial"
 		o=(-qq -o APT::Architecture=arm64 -o APT::Architectures::=arm64
 			-o Dir::State::Lists="$apt/lists" -o Dir::Cache="$apt/cache")
 		apt-get "${o[@]}" update
-		(cd "$apt" && apt-get "${o[@]}" download busybox-static 2>/dev/null)
+		# As root apt warns that it downloads unsandboxed: shown on failure only.
+		if ! (cd "$apt" && apt-get "${o[@]}" download "busybox-static=$want" 2> "$apt/err"); then
+			cat "$apt/err" >&2
+			die "apt could not download busybox-static $want for arm64"
+		fi
 		dpkg-deb -x "$apt"/busybox-static_*_arm64.deb "$apt/root"
-		[ -x "$busybox" ] || die "no arm64 busybox in $apt"
+		[ -x "$busybox" ] || die "no arm64 busybox-static $want from apt in $apt"
+		echo "$want" > "$apt/version"
 	fi
 fi
 lists=()

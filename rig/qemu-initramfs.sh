@@ -6,6 +6,7 @@
 # kernel unpacks it over the first one.  Rebuilt only when an input changed.
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
+[ "$RIG_ARCH" = x86_64 ] || die "${0##*/} is for x86_64 only (no ARCH=arm64)"
 
 qemu=/usr/bin/qemu-system-x86_64
 # The L2 guest always runs the rig's normal kernel, also for DEBUG=1 runs.

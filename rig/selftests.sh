@@ -19,6 +19,7 @@ sel "$SELFTESTS" "$OBJ" "$SRC"
 
 stock=$BUILD/stock
 if [ ! -d "$stock/.git" ] && [ ! -f "$stock/.git" ]; then
+	git -C "$SRC" worktree prune
 	git -C "$SRC" worktree add -q --detach "$stock" pristine
 fi
 hdr=$BUILD/obj-stock-hdr

@@ -4,6 +4,7 @@
 #   make boot KERNEL=build/obj-stock/arch/x86/boot/bzImage LISTS=qemu
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
+[ "$RIG_ARCH" = x86_64 ] || die "${0##*/} is for x86_64 only (no ARCH=arm64)"
 
 [ -f "$OBJ/.config" ] || die "build the kernel once first ('make kernel')"
 stock=$BUILD/stock
