@@ -4,12 +4,17 @@
 # Variables: DEBUG=1 (debug config: KASAN, lockdep, ...), LISTS="a b" (tests/a.list, tests/b.list),
 #            DEBUG_LISTS="a b" (what `make check` runs on the debug kernel after LISTS; empty: none),
 #            ARM64_LISTS="a b" (what `make check` runs on the arm64 kernel at the end; empty: none),
+#            SMOKE_LISTS="a" (make bench's smoke run in `make check`; empty: none),
+#            BENCH_LISTS="a b", BENCH_PASSES=n (what `make bench` boots, how often, per kernel),
 #            ARCH=arm64 (kernel, selftests, initramfs, boot, shell: the arm64 guest),
 #            PKG_VERSION=6.12.y-... (another linux-source-6.12), FORCE=1 (re-assemble).
 
 LISTS ?= $(if $(filter arm64,$(ARCH)),arm64,default shadow qemu)
 DEBUG_LISTS ?= debug
 ARM64_LISTS ?= arm64
+SMOKE_LISTS ?= bench-smoke
+BENCH_LISTS ?= bench bench-smp
+BENCH_PASSES ?= 2
 export DEBUG FORCE PKG_VERSION
 # ARCH reaches the rig's scripts through the environment, but not the kernel
 # builds that they start (MAKEFLAGS would pass it on): they set their own.
@@ -18,11 +23,11 @@ ifneq ($(and $(filter check,$(MAKECMDGOALS)),$(filter arm64,$(ARCH))),)
 $(error make check runs both architectures: drop ARCH=arm64)
 endif
 
-PACKAGES := bc bison busybox-static ccache cpio flex gcc gcc-aarch64-linux-gnu git gzip kmod libelf-dev \
-	libc6-dev-arm64-cross libssl-dev make perl python3 python3-git python3-ply qemu-system-arm \
+PACKAGES := bc bison busybox-static ccache cpio flex gcc gcc-aarch64-linux-gnu git gnuplot-nox gzip kmod \
+	libelf-dev libc6-dev-arm64-cross libssl-dev make perl python3 python3-git python3-ply qemu-system-arm \
 	qemu-system-x86 quilt shellcheck xz-utils
 
-.PHONY: help deps tree export export-base series kernel stock-kernel selftests initramfs boot check run shell lint bisect clean
+.PHONY: help deps tree export export-base series kernel stock-kernel selftests initramfs boot check run shell lint bisect bench clean
 
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
@@ -76,7 +81,14 @@ boot:
 ##             arm64 kernel and run $(ARM64_LISTS) on it (rig/check.sh: each
 ##             kernel builds while the lists before it boot)
 check: lint initramfs
-	@LISTS="$(LISTS)" DEBUG_LISTS="$(DEBUG_LISTS)" ARM64_LISTS="$(ARM64_LISTS)" rig/check.sh
+	@LISTS="$(LISTS)" DEBUG_LISTS="$(DEBUG_LISTS)" ARM64_LISTS="$(ARM64_LISTS)" \
+		SMOKE_LISTS="$(SMOKE_LISTS)" rig/check.sh
+
+## bench       the benchmark: dirty_log_perf_test's bitmap, clear-log and ring modes
+##             (tests/bench*.list) on our kernel and on stock 6.12, booted alternately;
+##             writes build/bench/ (CSV, table, plot) and prints the ratios
+bench: initramfs
+	@BENCH_LISTS="$(BENCH_LISTS)" BENCH_PASSES="$(BENCH_PASSES)" rig/bench.sh
 
 ## run         the main job: build, boot and run the migration demo (tests/demo.list)
 run: initramfs

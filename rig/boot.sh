@@ -6,8 +6,11 @@
 #   rig/boot.sh shell    interactive guest shell
 # A list may add guest kernel parameters with a line "#! append: PARAMS",
 # QEMU itself for the guest with "#! initrd: qemu", single-threaded TCG
-# with "#! tcg: single", N guest CPUs with "#! smp: N", and says that it
-# is for arm64 with "#! arch: arm64".
+# with "#! tcg: single", N guest CPUs with "#! smp: N", a guest clock
+# that counts instructions with "#! icount: SHIFT" (QEMU's -icount
+# shift=SHIFT,sleep=off: one instruction is 2^SHIFT ns, whatever the load
+# on the host; single-threaded TCG), and says that it is for arm64 with
+# "#! arch: arm64".
 # KERNEL=bzImage boots another kernel (e.g. stock's, rig/stock-kernel.sh);
 # DRY_RUN=1 prints the QEMU command lines instead of running them;
 # SMP=n guest CPUs (2, or the list's), MEM=size (4G), TCG_THREAD=single|multi;
@@ -33,6 +36,7 @@ fi
 qemu_for() {
 	qemu=("${machine[@]}" -accel "tcg,thread=${TCG_THREAD:-$1}" -cpu max -smp "${SMP:-${2:-2}}"
 		-m "${MEM:-4G}" -kernel "$kernel" -no-reboot -display none -nodefaults)
+	if [ -n "${3:-}" ]; then qemu+=(-icount "shift=$3,sleep=off"); fi
 }
 qemu_for multi
 # QEMU 7.2's nested SVM now and then lets the guest kernel run with its L2
@@ -83,7 +87,13 @@ for what in "$@"; do
 	[1-8]) ;;
 	*) die "$list: '#! smp: $smp' is not a number of CPUs from 1 to 8" ;;
 	esac
-	qemu_for "${tcg:-multi}" "${smp:-2}"
+	icount=$(sed -n 's/^#! icount: //p' "$list" | tail -n 1)
+	case $icount in
+	'') ;;
+	[0-9]|10) [ "${tcg:-multi}" = single ] || die "$list: '#! icount' needs '#! tcg: single'" ;;
+	*) die "$list: '#! icount: $icount' is not a shift from 0 to 10" ;;
+	esac
+	qemu_for "${tcg:-multi}" "${smp:-2}" "$icount"
 	# "#! initrd: qemu" adds build/qemu.cpio.gz (rig/qemu-initramfs.sh).
 	rd=$initrd
 	if grep -q '^#! initrd: qemu' "$list"; then

@@ -1,7 +1,9 @@
 #!/bin/bash
 # The boots of `make check`, after lint and the build: LISTS on the kernel,
-# DEBUG_LISTS on the debug kernel (none if empty, or if DEBUG=1), then
-# ARM64_LISTS on the arm64 kernel (none if empty).
+# then SMOKE_LISTS through make bench's script (rig/bench.sh, our kernel
+# only, results in build/bench-smoke/), DEBUG_LISTS on the debug kernel
+# (none if empty, or if DEBUG=1), then ARM64_LISTS on the arm64 kernel
+# (none if empty).
 # A boot keeps about one of the two cores busy, so the debug kernel, and
 # then the arm64 kernel, its selftests and initramfs, build meanwhile at the
 # lowest priority; their output is in build/logs/.  If a boot fails, the
@@ -12,8 +14,9 @@
 read -r -a lists <<< "${LISTS:-default}"
 read -r -a debug_lists <<< "${DEBUG_LISTS:-}"
 read -r -a arm64_lists <<< "${ARM64_LISTS:-}"
+read -r -a smoke_lists <<< "${SMOKE_LISTS:-}"
 # DEBUG=1 runs only the debug kernel.
-[ "$DEBUG" = 1 ] && { debug_lists=(); arm64_lists=(); }
+[ "$DEBUG" = 1 ] && { debug_lists=(); arm64_lists=(); smoke_lists=(); }
 mkdir -p "$BUILD/logs"
 pid=
 trap '[ -z "$pid" ] || kill -- -"$pid" 2>/dev/null || true' EXIT
@@ -49,6 +52,10 @@ elif [ ${#arm64_lists[@]} -gt 0 ]; then
 	background "$alog" arm64_build
 fi
 "$TOP/rig/boot.sh" "${lists[@]}"
+if [ ${#smoke_lists[@]} -gt 0 ]; then
+	BENCH_LISTS="${smoke_lists[*]}" BENCH_PASSES=1 BENCH_STOCK=0 BENCH_OUT=$BUILD/bench-smoke \
+		"$TOP/rig/bench.sh"
+fi
 if [ ${#debug_lists[@]} -gt 0 ]; then
 	finish "$dlog"
 	[ ${#arm64_lists[@]} -eq 0 ] || background "$alog" arm64_build
