@@ -178,7 +178,9 @@ for row in csv.DictReader(open(os.path.join(outdir, "bench.csv"))):
         list_order[row["list"]].append(row["case"])
 md = ["# make bench", "", f"Machine: {machine()}.", "",
       "Each figure is the mean over the boots of the list (spread: (max - min) / mean of "
-      "the cost, ours).  Cost: collect + reset per iteration, after the first iteration.", ""]
+      "the cost, ours).  Cost: collect + reset per iteration, after the first iteration; "
+      "with several vCPUs, the ring's is the sum over its collector threads, each reset's "
+      "wait for slots_lock included, so compare pages/s across modes there.", ""]
 for lst in list_order:
     md += table(cases, lst) + [""]
 rat = ratios(cases)

@@ -90,7 +90,7 @@ for what in "$@"; do
 	icount=$(sed -n 's/^#! icount: //p' "$list" | tail -n 1)
 	case $icount in
 	'') ;;
-	[0-9]|10) [ "${tcg:-multi}" = single ] || die "$list: '#! icount' needs '#! tcg: single'" ;;
+	[0-9]|10) [ "${TCG_THREAD:-${tcg:-multi}}" = single ] || die "$list: '#! icount' needs single-threaded TCG" ;;
 	*) die "$list: '#! icount: $icount' is not a shift from 0 to 10" ;;
 	esac
 	qemu_for "${tcg:-multi}" "${smp:-2}" "$icount"
