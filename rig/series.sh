@@ -44,8 +44,7 @@ blurb=$out/blurb.txt
 
 	$first removes the dirty ring that stock 6.12 carries and patches
 	$((nbase + 1))-$total add the new one, so that the series applies to pristine 6.12.
-	Only x86 selects the new ring: on arm64 and LoongArch, which have the
-	ring in stock 6.12, KVM has none with this series.
+	x86, arm64 and LoongArch select the new ring, as they select stock's.
 	The base-commit below is a git import (git add -f -A) of Debian's source:
 	  $(git -C "$SRC" log -1 --format=%s pristine)
 	  tree $(git -C "$SRC" rev-parse 'pristine^{tree}')
