@@ -10,7 +10,7 @@
 #            PKG_VERSION=6.12.y-... (another linux-source-6.12), FORCE=1 (re-assemble).
 
 LISTS ?= $(if $(filter arm64,$(ARCH)),arm64,default shadow qemu)
-DEBUG_LISTS ?= debug
+DEBUG_LISTS ?= debug qemu
 ARM64_LISTS ?= arm64
 SMOKE_LISTS ?= bench-smoke
 BENCH_LISTS ?= bench bench-smp

@@ -67,14 +67,26 @@ while [ "$r" -le "$ROUNDS" ]; do
 		fi
 		fail "round $r: the L2 guest did not start writing"
 	fi
+	echo "round $r: the source's L2 guest writes (uptime $(cut -d' ' -f1 /proc/uptime)); migrating"
 	pushes0=$(cat /sys/kernel/debug/kvm/"$SRC"-*/dirty_ring_pushes 2>/dev/null)
 	qmp src migrate-set-parameters '{"downtime-limit": 2000, "max-bandwidth": 33554432}'
 	qmp src migrate '{"uri": "tcp:127.0.0.1:4444"}'
 	t=0
+	relaxed=
 	while :; do
 		qmp src query-migrate
 		sleep 2
 		grep -q '"status": "completed"' "$W/src.qmp.log" && break
+		# Each dirty sync harvests every ring; after 4 the migration has
+		# shown what it must.  On a slow kernel (DEBUG=1) the guest may
+		# dirty pages as fast as the link sends them, and a 2 s downtime
+		# would never be reached: allow 60 s, so that it ends.
+		syncs=$(tail -n 1 "$W/src.qmp.log" | sed -n 's/.*"dirty-sync-count": \([0-9]*\).*/\1/p')
+		if [ -z "$relaxed" ] && [ "${syncs:-0}" -ge 4 ]; then
+			relaxed=1
+			qmp src migrate-set-parameters '{"downtime-limit": 60000}'
+			echo "round $r: $syncs dirty syncs; downtime limit raised to 60 s"
+		fi
 		# QEMU 7.2's reaper thread asserts when it runs before a vCPU has
 		# mapped its ring (a slow vCPU creation; fixed in later QEMU): a
 		# userspace bug that reads no entry, retried.  Checked first: the
@@ -89,6 +101,8 @@ while [ "$r" -le "$ROUNDS" ]; do
 			fail "round $r: migration failed"
 		kill -0 "$DST" 2>/dev/null || fail "round $r: the destination QEMU exited"
 		t=$((t + 2)); [ "$t" -le 900 ] || fail "round $r: migration did not complete in 900 s"
+		# Progress, every 60 s: where a slow kernel (DEBUG=1) spends its time.
+		[ $((t % 60)) = 0 ] && echo "round $r: ${t}s (uptime $(cut -d' ' -f1 /proc/uptime)): $(tail -n 1 "$W/src.qmp.log" | grep -o '"status": "[a-z-]*"\|"remaining": [0-9]*\|"dirty-sync-count": [0-9]*\|"dirty-pages-rate": [0-9]*\|"mbps": [0-9.]*' | tr '\n' ' ')"
 	done
 	pushes=$(cat /sys/kernel/debug/kvm/"$SRC"-*/dirty_ring_pushes 2>/dev/null)
 	# QEMU mapped a ring per vCPU (page offset 64 of the vCPU fd), and,
