@@ -77,16 +77,6 @@ while [ "$r" -le "$ROUNDS" ]; do
 		qmp src query-migrate
 		sleep 2
 		grep -q '"status": "completed"' "$W/src.qmp.log" && break
-		# Each dirty sync harvests every ring; after 4 the migration has
-		# shown what it must.  On a slow kernel (DEBUG=1) the guest may
-		# dirty pages as fast as the link sends them, and a 2 s downtime
-		# would never be reached: allow 60 s, so that it ends.
-		syncs=$(tail -n 1 "$W/src.qmp.log" | sed -n 's/.*"dirty-sync-count": \([0-9]*\).*/\1/p')
-		if [ -z "$relaxed" ] && [ "${syncs:-0}" -ge 4 ]; then
-			relaxed=1
-			qmp src migrate-set-parameters '{"downtime-limit": 60000}'
-			echo "round $r: $syncs dirty syncs; downtime limit raised to 60 s"
-		fi
 		# QEMU 7.2's reaper thread asserts when it runs before a vCPU has
 		# mapped its ring (a slow vCPU creation; fixed in later QEMU): a
 		# userspace bug that reads no entry, retried.  Checked first: the
@@ -99,10 +89,24 @@ while [ "$r" -le "$ROUNDS" ]; do
 		fi
 		grep -q '"status": "failed"\|"status": "cancelled"' "$W/src.qmp.log" &&
 			fail "round $r: migration failed"
+		# A QMP command to a QEMU that is gone would block for ever.
+		kill -0 "$SRC" 2>/dev/null || fail "round $r: the source QEMU exited"
 		kill -0 "$DST" 2>/dev/null || fail "round $r: the destination QEMU exited"
 		t=$((t + 2)); [ "$t" -le 900 ] || fail "round $r: migration did not complete in 900 s"
-		# Progress, every 60 s: where a slow kernel (DEBUG=1) spends its time.
-		[ $((t % 60)) = 0 ] && echo "round $r: ${t}s (uptime $(cut -d' ' -f1 /proc/uptime)): $(tail -n 1 "$W/src.qmp.log" | grep -o '"status": "[a-z-]*"\|"remaining": [0-9]*\|"dirty-sync-count": [0-9]*\|"dirty-pages-rate": [0-9]*\|"mbps": [0-9.]*' | tr '\n' ' ')"
+		last=$(grep '"return": {.*"status"' "$W/src.qmp.log" | tail -n 1)
+		# Each dirty sync harvests every ring; after 4 the migration has
+		# shown what it must.  On a slow kernel (DEBUG=1) the guest may
+		# dirty pages as fast as the link sends them, and a 2 s downtime
+		# would never be reached: allow 60 s, so that it ends.
+		syncs=$(echo "$last" | sed -n 's/.*"dirty-sync-count": \([0-9]*\).*/\1/p')
+		if [ -z "$relaxed" ] && [ "${syncs:-0}" -ge 4 ]; then
+			relaxed=1
+			qmp src migrate-set-parameters '{"downtime-limit": 60000}'
+			echo "round $r: $syncs dirty syncs; downtime limit raised to 60 s"
+		fi
+		# Progress, every 30 passes of this loop (60 s or more): where a
+		# slow kernel (DEBUG=1) spends its time.
+		[ $((t % 60)) = 0 ] && echo "round $r: ${t}s (uptime $(cut -d' ' -f1 /proc/uptime)): $(echo "$last" | grep -o '"status": "[a-z-]*"\|"remaining": [0-9]*\|"dirty-sync-count": [0-9]*\|"dirty-pages-rate": [0-9]*\|"mbps": [0-9.]*' | tr '\n' ' ')"
 	done
 	pushes=$(cat /sys/kernel/debug/kvm/"$SRC"-*/dirty_ring_pushes 2>/dev/null)
 	# QEMU mapped a ring per vCPU (page offset 64 of the vCPU fd), and,
