@@ -7,6 +7,9 @@
 # page.  Each round passes if the migration completes, the destination runs
 # on for 2 more passes of the writer without STALE, and QEMU used the ring:
 # it mapped one per vCPU, and the vCPUs pushed into them.
+# The link is capped at 32 MiB/s with a 2 s downtime, so that a migration
+# takes several dirty syncs, each a harvest of every ring; after 4 the
+# downtime limit goes up to 60 s, so that it also ends on a slow kernel.
 # A reset of the L2 guest before the migration starts, when no dirty logging
 # is on, is an emulation glitch of the rig, and QEMU 7.2's own reaper assertion
 # (a ring not yet mapped) a userspace bug: both are retried (3 times at most
