@@ -10,6 +10,23 @@ set -euo pipefail
 # Kernel messages carry a "[    1.234567]" timestamp; test output does not.
 splat='^\[ *[0-9]+\.[0-9]+\] .*(WARNING:|BUG:|BUG |Oops|Kernel panic|UBSAN:|KASAN|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|blocked for more than|Call Trace:|general protection fault|soft lockup|detected stall|self-detected stall|suspected memory leak)'
 
+# A failed test's own output, from its first failure on (or its last
+# lines), so that a CI log says why without the console log.
+failure_output() {
+	local section first run
+	section=$(awk -v start="rig: start $2:" 'index($0, start) == 1 { on = 1; next }
+		on && /^(not )?ok [0-9]+ / { exit } on' "$1" | tr -d '\r')
+	first=$(grep -nE -m1 '^# (not ok |# *FAIL|==== Test Assertion)' <<< "$section" | cut -d: -f1 || true)
+	echo "# the test's output$([ -n "$first" ] && echo ' from its first failure'):"
+	if [ -n "$first" ]; then
+		# from the start of the failed harness case, if there is one
+		run=$(head -n "$first" <<< "$section" | grep -n '^# # *RUN ' | tail -n 1 | cut -d: -f1 || true)
+		tail -n "+${run:-$((first > 3 ? first - 3 : 1))}" <<< "$section" | head -n 40
+	else
+		tail -n 30 <<< "$section"
+	fi | sed 's/^/#   /'
+}
+
 total=0
 args=("$@")
 for ((i = 1; i < $#; i += 2)); do
@@ -30,7 +47,10 @@ while [ $# -ge 2 ]; do
 		seen[${rest%% *}]=1
 		n=$((n + 1))
 		echo "$status $n $what/$rest"
-		if [ "$status" = ok ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+		if [ "$status" = ok ]; then passed=$((passed + 1)); else
+			failed=$((failed + 1))
+			failure_output "$log" "${rest%% *}"
+		fi
 	done < <(grep -aE '^(not )?ok [0-9]+ ' "$log" | tr -d '\r')
 	while read -r name _; do
 		[ -n "${seen[$name]:-}" ] && continue
@@ -52,7 +72,7 @@ while [ $# -ge 2 ]; do
 	else
 		echo "not ok $n $what/guest-log-clean"
 		echo "$splats" | head -n 20 | sed 's/^/#   /'
-		first=$(grep -anE -m1 "$splat" "$log" | cut -d: -f1)
+		first=$(grep -anE -m1 "$splat" "$log" | cut -d: -f1 || true)
 		echo "# the log around the first of them (lines $((first > 5 ? first - 5 : 1))-$((first + 40))):"
 		sed -n "$((first > 5 ? first - 5 : 1)),$((first + 40))p" "$log" | tr -d '\r' | sed 's/^/#   /'
 		failed=$((failed + 1))
