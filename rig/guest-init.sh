@@ -46,7 +46,7 @@ while read -r name limit cmd; do
 	took=$(($(date +%s) - start))
 	case $rc in
 	0) echo "ok $n $name # ${took}s" ;;
-	4) echo "not ok $n $name # skipped (all or part), a failure on the rig (${took}s)" ;;
+	4) echo "not ok $n $name # exit 4: skipped all or part, a failure on the rig (${took}s)" ;;
 	124|143) echo "not ok $n $name # TIMEOUT after ${limit}s" ;;
 	*) echo "not ok $n $name # exit $rc (${took}s)" ;;
 	esac
